@@ -377,8 +377,7 @@ fn offered(field: &Field, value: &str) -> Result<(), String> {
 /// sub-delimiters that are legal in a fragment and common in the answers (`/`, `:`, `@`, `,`).
 /// `&`, `=`, `%`, `+`, `#`, quotes, brackets, spaces and every non-ASCII byte are escaped.
 fn is_safe(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/' | b':' | b'@' | b',')
+    b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/' | b':' | b'@' | b',')
 }
 
 fn percent_encode_into(value: &str, out: &mut String) {
@@ -560,10 +559,7 @@ mod tests {
         ];
         for (plain, encoded) in vectors {
             assert_eq!(base64url_encode(plain.as_bytes()), encoded);
-            assert_eq!(
-                base64url_decode(encoded),
-                (plain.as_bytes().to_vec(), None)
-            );
+            assert_eq!(base64url_decode(encoded), (plain.as_bytes().to_vec(), None));
         }
         assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
         assert_eq!(base64url_decode("-_8"), (vec![0xfb, 0xff], None));
