@@ -14,6 +14,7 @@ mod env_lambda;
 mod framework_yaml;
 mod mailer_yaml;
 mod monolog_yaml;
+pub mod patches;
 mod readme;
 mod serverless_yml;
 mod share_link;
@@ -40,6 +41,7 @@ pub const CONTRIBUTORS: &[(&str, Contributor)] = &[
     ("framework.yaml", framework_yaml::contribute),
     ("doctrine.yaml", doctrine_yaml::contribute),
     ("mailer.yaml", mailer_yaml::contribute),
+    ("patches", |plan, _, bundle| patches::contribute(plan, bundle)),
     ("README.md", readme::contribute),
     ("symfony-lambda.yaml", answers_yaml::contribute),
     ("SHARE-LINK.txt", share_link::contribute),
