@@ -41,7 +41,9 @@ pub const CONTRIBUTORS: &[(&str, Contributor)] = &[
     ("framework.yaml", framework_yaml::contribute),
     ("doctrine.yaml", doctrine_yaml::contribute),
     ("mailer.yaml", mailer_yaml::contribute),
-    ("patches", |plan, _, bundle| patches::contribute(plan, bundle)),
+    ("patches", |plan, _, bundle| {
+        patches::contribute(plan, bundle)
+    }),
     ("README.md", readme::contribute),
     ("symfony-lambda.yaml", answers_yaml::contribute),
     ("SHARE-LINK.txt", share_link::contribute),
