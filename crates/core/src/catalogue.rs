@@ -510,7 +510,7 @@ pub const AURORA_ENGINES: &[AuroraEngine] = &[
         id: "aurora-postgresql",
         label: "Aurora Serverless v2, PostgreSQL 16 compatible",
         engine: "aurora-postgresql",
-        version: "16.6",
+        version: "16.9",
         url_scheme: "postgresql",
         port: 5432,
         server_version: "16",

@@ -224,7 +224,7 @@ fn render(plan: &Plan) -> String {
             w!(s, "    DATABASE_URL: !Join\n      - ''\n      - - '{}://app:{{{{resolve:secretsmanager:'\n", engine.url_scheme);
             w!(
                 s,
-                "        - !Ref DatabaseSecret\n        - ':SecretString:password}}@'\n"
+                "        - !Ref DatabaseSecret\n        - ':SecretString:password}}}}@'\n"
             );
             w!(s, "        - !GetAtt Database.Endpoint.Address\n        - ':'\n        - !GetAtt Database.Endpoint.Port\n");
             let charset = if engine.url_scheme == "mysql" {
