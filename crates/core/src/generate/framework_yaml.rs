@@ -24,8 +24,12 @@ pub(super) fn contribute(plan: &Plan, _options: &Options, bundle: &mut Bundle) {
         w!(s, "    # Bref's PHP-FPM receives every request from 127.0.0.1, so trust the X-Forwarded-*\n");
         w!(
             s,
-            "    # headers that API Gateway{} sets.\n",
-            if cloudfront { " and CloudFront" } else { "" }
+            "    # headers that {}.\n",
+            if cloudfront {
+                "API Gateway and CloudFront set"
+            } else {
+                "API Gateway sets"
+            }
         );
         w!(s, "    trusted_proxies: '127.0.0.1'\n");
         w!(

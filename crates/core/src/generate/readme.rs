@@ -385,5 +385,10 @@ fn render(plan: &Plan, files: &[String], patched: bool) -> String {
         s,
         "logs and `serverless bref:cli --args=\"<command>\"` runs any console command on Lambda.\n"
     );
-    r.text
+    // Steps end and code blocks start with a blank line; never leave two in a row.
+    let mut text = r.text;
+    while text.contains("\n\n\n") {
+        text = text.replace("\n\n\n", "\n\n");
+    }
+    text
 }
