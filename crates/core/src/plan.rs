@@ -137,7 +137,7 @@ pub struct Capacity {
 impl Capacity {
     /// `0`, `0.5`, `1`, `1.5` … as CloudFormation takes it.
     pub fn format(half_acu: u16) -> String {
-        if half_acu % 2 == 0 {
+        if half_acu.is_multiple_of(2) {
             (half_acu / 2).to_string()
         } else {
             format!("{}.5", half_acu / 2)

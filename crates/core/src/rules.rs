@@ -111,13 +111,6 @@ pub const RULES: &[Rule] = &[
         "CloudFormation quotas (stack name 128); Lambda `FunctionName` (64); IAM quotas (role name 64); osls `lib/plugins/aws/lib/naming.js` (`getRoleName`: `Fn::Join` of service, stage, region and `lambdaRole`)",
     ),
     rule(
-        "names.bucket",
-        &["project.service", "project.stage", "assets.production_stage"],
-        E,
-        "With S3 + CloudFront written out, the assets bucket `<service>-<stage>-assets` is a valid S3 bucket name: lower case, at most 63 characters.",
-        "Amazon S3 general purpose bucket naming rules",
-    ),
-    rule(
         "region.code",
         &["project.region", "mailer.ses_region"],
         E,

@@ -1062,55 +1062,6 @@ fn check_project(a: &Answers, r: &mut Report) {
         }
     }
 
-    // The written-out CloudFront setup names its assets bucket after the service and stage.
-    if mode == "cloudfront" && service_ok {
-        if service.chars().any(|c| c.is_ascii_uppercase()) {
-            r.error(
-                "names.bucket",
-                "project.service",
-                format!(
-                    "`{}` has capital letters, but the assets bucket is named `<service>-<stage>-assets` and S3 bucket names are lower case; use `{}`",
-                    show(service),
-                    service.to_ascii_lowercase()
-                ),
-            );
-        } else {
-            let mut stages: Vec<(&str, &'static str)> = Vec::new();
-            if fixed && stage_ok {
-                stages.push((stage, "project.stage"));
-            }
-            if production_ok {
-                stages.push((production_stage, "assets.production_stage"));
-            }
-            for (s, field) in stages {
-                let bucket = format!("{service}-{s}-assets");
-                if s.chars().any(|c| c.is_ascii_uppercase()) {
-                    r.error(
-                        "names.bucket",
-                        field,
-                        format!(
-                            "`{}` has capital letters, but the assets bucket `{}` must be lower case for S3; use `{}`",
-                            show(s),
-                            show(&bucket),
-                            s.to_ascii_lowercase()
-                        ),
-                    );
-                } else if bucket.len() > 63 {
-                    r.error(
-                        "names.bucket",
-                        "project.service",
-                        format!(
-                            "the assets bucket name `{}` would have {} characters and S3 allows 63; shorten the service or stage name by {} characters",
-                            show(&bucket),
-                            bucket.len(),
-                            bucket.len() - 63
-                        ),
-                    );
-                }
-            }
-        }
-    }
-
     if let (Some(region), Some(bref)) = (region, catalogue::bref_version(&a.versions.bref)) {
         if !has_bref_layers(region, bref.major) {
             let near = nearest_regions(region.code, |r| has_bref_layers(r, bref.major));

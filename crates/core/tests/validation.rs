@@ -147,18 +147,6 @@ fn cases() -> Vec<Case> {
             move |a| a.project.service = long30.into(),
         ),
         case(
-            "names.bucket", "project.service", E,
-            "`MyShop` has capital letters, but the assets bucket is named `<service>-<stage>-assets` and S3 bucket names are lower case; use `myshop`",
-            |a| { cloudfront(a); a.project.service = "myshop".into() },
-            |a| { cloudfront(a); a.project.service = "MyShop".into() },
-        ),
-        case(
-            "names.bucket", "project.stage", E,
-            "`Dev` has capital letters, but the assets bucket `symfony-project-Dev-assets` must be lower case for S3; use `dev`",
-            |a| { cloudfront(a); fixed(a, "dev") },
-            |a| { cloudfront(a); fixed(a, "Dev") },
-        ),
-        case(
             "region.code", "project.region", E,
             "`mars-1` is not an AWS region code; choose one like `eu-west-1`",
             |a| a.project.region = "us-east-2".into(),
