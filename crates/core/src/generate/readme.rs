@@ -15,7 +15,11 @@ pub(super) fn contribute(plan: &Plan, _options: &Options, bundle: &mut Bundle) {
         .map(String::from)
         .collect();
     let patched = bundle.contains("symfony-lambda.patch");
-    bundle.add("README.md", render(plan, &files, patched));
+    let has_2020_index_patch = bundle.contains("patches/public-index.php-2020.patch");
+    bundle.add(
+        "README.md",
+        render(plan, &files, patched, has_2020_index_patch),
+    );
 }
 
 /// A fenced shell block.
@@ -47,7 +51,7 @@ fn shell_stage(plan: &Plan) -> String {
     }
 }
 
-fn render(plan: &Plan, files: &[String], patched: bool) -> String {
+fn render(plan: &Plan, files: &[String], patched: bool, has_2020_index_patch: bool) -> String {
     let env = plan.env;
     let region = plan.region.code;
     let stage = shell_stage(plan);
@@ -144,8 +148,14 @@ fn render(plan: &Plan, files: &[String], patched: bool) -> String {
         );
     }
     if plan.needs_async_aws_bundle() {
-        w!(s, "\nThe async-aws recipe may add `config/packages/async_aws.yaml` and AWS keys to `.env`: delete\n");
-        w!(s, "them. On Lambda the SDK uses the function's own role.\n");
+        w!(s, "\nThe async-aws recipe may add `config/packages/async_aws.yaml` and AWS keys to `.env`.\n");
+        w!(s, "Delete both: on Lambda the SDK uses the function's own role, and the bundle is now only\n");
+        w!(
+            s,
+            "registered in the `{}` environment, so that file would break `dev` and `test`.\n",
+            plan.env
+        );
+        code(s, &["rm -f config/packages/async_aws.yaml".into()]);
     }
     if matches!(plan.assets, Assets::Lift { .. }) {
         w!(
@@ -168,6 +178,16 @@ fn render(plan: &Plan, files: &[String], patched: bool) -> String {
         w!(s, "\nThen apply the changes to your existing files (`patches/` has one patch per file, in case\n");
         w!(s, "one of them was changed since the recipe created it):\n");
         code(s, &["git apply symfony-lambda.patch".into()]);
+        w!(
+            s,
+            "\n`git apply` changes nothing when one file does not match. Then apply the files in\n"
+        );
+        w!(s, "`patches/` one by one to find it:\n\n");
+        w!(s, "- `.gitignore` without a `###> symfony/framework-bundle ###` block: add `/.serverless/` to it by hand.\n");
+        if plan.front_controller == FrontController::Classic && has_2020_index_patch {
+            w!(s, "- `public/index.php` older than November 2020 (it still uses `HEADER_X_FORWARDED_ALL`): apply\n");
+            w!(s, "  `patches/public-index.php-2020.patch` instead of `patches/public-index.php.patch`.\n");
+        }
     }
 
     let needs_ssm_secret = plan.app_secret == AppSecret::Ssm;
