@@ -103,7 +103,7 @@ install_apt() {
 
 step_apt() {
   header "setup: Debian packages (chromium, chromium-driver, brotli)"
-  install_apt chromium chromium-driver brotli
+  install_apt chromium chromium-driver brotli php-cli
 }
 
 step_apt_build() {

@@ -368,10 +368,9 @@ mod tests {
         }
     }
 
-    /// The same property against the real PHP interpreter: `apt-get install php-cli`, then
-    /// `cargo test -p symfony-lambda-core -- --ignored php_agrees`.
+    /// The same property against the real PHP interpreter (Debian's php-cli, which
+    /// scripts/setup.sh installs).
     #[test]
-    #[ignore = "needs php-cli on PATH"]
     fn php_agrees() {
         use std::io::Write;
         let samples = [
@@ -395,7 +394,7 @@ mod tests {
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .spawn()
-            .expect("php-cli is installed");
+            .expect("php-cli is installed (scripts/setup.sh installs it)");
         child
             .stdin
             .take()
