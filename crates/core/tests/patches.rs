@@ -358,3 +358,38 @@ fn recipe_originals_are_the_recipe_bytes() {
         assert!(text.ends_with('\n') && !text.contains('\r'));
     }
 }
+
+/// Every PHP file as the patches leave it is valid PHP for the real interpreter (`php -l`,
+/// Debian's php-cli, which scripts/setup.sh installs).
+#[test]
+fn patched_php_files_pass_php_lint() {
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for settings in combinations() {
+        for patch in patches::file_patches(&plan(&settings)) {
+            if patch.target.ends_with(".php") && !texts.iter().any(|(_, t)| *t == patch.changed) {
+                texts.push((
+                    format!("{settings:?} {}", patch.target),
+                    patch.changed.clone(),
+                ));
+            }
+        }
+    }
+    assert!(texts.len() >= 4, "expected several distinct PHP files");
+    let dir = std::env::temp_dir().join(format!("symfony-lambda-php-lint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (i, (what, text)) in texts.iter().enumerate() {
+        let path = dir.join(format!("{i}.php"));
+        std::fs::write(&path, text).expect("write php file");
+        let out = std::process::Command::new("php")
+            .arg("-l")
+            .arg(&path)
+            .output()
+            .expect("php-cli is installed (scripts/setup.sh installs it)");
+        assert!(
+            out.status.success(),
+            "{what}: {}\n{text}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
