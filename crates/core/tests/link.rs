@@ -360,7 +360,7 @@ fn b64(data: &[u8]) -> String {
     for b in data {
         bits.push_str(&format!("{b:08b}"));
     }
-    while bits.len() % 6 != 0 {
+    while !bits.len().is_multiple_of(6) {
         bits.push('0');
     }
     bits.as_bytes()
