@@ -12,7 +12,9 @@ use std::process::ExitCode;
 
 use args::{Args, Command, Parsed};
 use symfony_lambda_core::generate::{self, Options};
-use symfony_lambda_core::{answers_file, fields, link, validate, zipfile, Answers, Report};
+use symfony_lambda_core::{
+    answers_file, fields, link, preview, validate, zipfile, Answers, Report,
+};
 use symfony_lambda_core::{Bundle, Severity};
 
 /// Why a run stopped early.
@@ -262,15 +264,17 @@ fn generate(args: &Args, answers: &Answers) -> Result<(), Failure> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("zip"));
     if is_zip {
-        let bytes = zipfile::write(&bundle, Some(&plan.service))
-            .map_err(|e| Failure::Input(e.to_string()))?;
+        // The same folder name as the web app's download, so the bytes are the same too.
+        let folder = preview::archive_name(&answers.project.service);
+        let bytes =
+            zipfile::write(&bundle, Some(&folder)).map_err(|e| Failure::Input(e.to_string()))?;
         let state = write_file(out, &bytes, args.force)?;
         print_out(&format!(
             "{} {} ({} in folder `{}/`, {} bytes)\n",
             state.verb(),
             out.display(),
             plural(bundle.len(), "file"),
-            plan.service,
+            folder,
             bytes.len()
         ))
     } else {
@@ -284,10 +288,21 @@ fn generate(args: &Args, answers: &Answers) -> Result<(), Failure> {
     }
 }
 
-/// The configurator's address in a full link (`https://host/path/#1.…` → `https://host/path/`).
+/// The configurator's address in a full link (`https://host/path/#1.…` → `https://host/path/`),
+/// made the way the web app makes its own (origin and path: no query, and `/` for an empty path),
+/// so that SHARE-LINK.txt, and with it the zip, come out the same.
 fn site_url_of(link: &str) -> Option<String> {
     let base = link.trim().split('#').next().unwrap_or_default();
-    base.contains("://").then(|| base.to_string())
+    let base = base.split('?').next().unwrap_or_default();
+    let (scheme, rest) = base.split_once("://")?;
+    if scheme.is_empty() || rest.is_empty() {
+        return None;
+    }
+    Some(if rest.contains('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    })
 }
 
 /// What writing one file did.
@@ -425,6 +440,10 @@ mod tests {
         assert_eq!(
             site_url_of("https://x.test/app/#1.rg=us-east-1").as_deref(),
             Some("https://x.test/app/")
+        );
+        assert_eq!(
+            site_url_of("https://x.test?utm=1#1.rg=us-east-1").as_deref(),
+            Some("https://x.test/")
         );
         assert_eq!(site_url_of("#1.rg=us-east-1"), None);
         assert_eq!(site_url_of("1.rg=us-east-1"), None);

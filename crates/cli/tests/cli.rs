@@ -289,7 +289,7 @@ fn generate_zip_from_a_fixture_is_deterministic() {
 fn generate_zip_equals_the_engine_bytes() {
     // The CLI adds nothing of its own: the archive is the engine's zip of the engine's bundle,
     // so the web app (which calls the same functions) downloads the same bytes.
-    use symfony_lambda_core::{answers_file, generate, validate, zipfile};
+    use symfony_lambda_core::{answers_file, generate, preview, validate, zipfile};
     let text = std::fs::read_to_string(data("minimal.yaml")).expect("data file");
     let (answers, _) = answers_file::read(&text).expect("valid file");
     let plan = validate::plan(&answers).expect("valid answers");
@@ -297,7 +297,8 @@ fn generate_zip_equals_the_engine_bytes() {
         site_url: Some("https://cfg.test/app/".into()),
     };
     let bundle = generate::generate(&plan, &options);
-    let expected = zipfile::write(&bundle, Some(&plan.service)).expect("zip");
+    let folder = preview::archive_name(&answers.project.service);
+    let expected = zipfile::write(&bundle, Some(&folder)).expect("zip");
 
     let dir = scratch("engine");
     let zip = dir.join("x.zip");
