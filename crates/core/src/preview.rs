@@ -1,5 +1,5 @@
-//! What the web app's preview shows, as pure functions: the folder tree of a bundle's paths, and
-//! which file goes with each step of the wizard.
+//! What the web app's preview and download show, as pure functions: the folder tree of a bundle's
+//! paths, which file goes with each step of the wizard, and the zip's name.
 
 use crate::Bundle;
 
@@ -83,6 +83,65 @@ pub fn main_file(step: &str, bundle: &Bundle) -> Option<String> {
         })
         .or_else(|| bundle.paths().next())
         .map(String::from)
+}
+
+/// The name of the zip (without `.zip`) and of the folder inside it: `<service>-symfony-lambda`.
+/// The service name has passed validation when files exist, but the name is made safe for any
+/// file system anyway: anything but ASCII letters, digits, `-` and `_` becomes `-`, runs of `-`
+/// shrink to one, and the service part is cut to 64 characters.
+pub fn archive_name(service: &str) -> String {
+    let mut safe = String::new();
+    for c in service.chars() {
+        let c = if c.is_ascii_alphanumeric() || c == '_' {
+            c
+        } else {
+            '-'
+        };
+        if !(c == '-' && (safe.is_empty() || safe.ends_with('-'))) {
+            safe.push(c);
+        }
+        if safe.len() >= 64 {
+            break;
+        }
+    }
+    let safe = safe.trim_end_matches('-');
+    if safe.is_empty() {
+        "symfony-lambda".to_string()
+    } else {
+        format!("{safe}-symfony-lambda")
+    }
+}
+
+/// The changed line numbers (1-based, ascending) as text with ranges: `line 4`,
+/// `lines 2, 5–7 and 10`.
+pub fn describe_lines(lines: &[usize]) -> String {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for &n in lines {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => ranges.push((n, n)),
+        }
+    }
+    let parts: Vec<String> = ranges
+        .iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            }
+        })
+        .collect();
+    let list = match parts.as_slice() {
+        [] => return String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    };
+    if lines.len() == 1 {
+        format!("line {list}")
+    } else {
+        format!("lines {list}")
+    }
 }
 
 #[cfg(test)]
@@ -183,5 +242,33 @@ mod tests {
         );
         let t = tree(["", "/", "a//b"]);
         assert_eq!(t.folders[0].files[0], ("b".to_string(), "a//b".to_string()));
+    }
+
+    #[test]
+    fn archive_names_are_safe() {
+        assert_eq!(archive_name("my-app"), "my-app-symfony-lambda");
+        assert_eq!(
+            archive_name(" ../Ünï code//app. "),
+            "n-code-app-symfony-lambda"
+        );
+        assert_eq!(archive_name(""), "symfony-lambda");
+        assert_eq!(archive_name("..."), "symfony-lambda");
+        let long = archive_name(&"a".repeat(500));
+        assert_eq!(long.len(), 64 + "-symfony-lambda".len());
+        for name in ["my-app", " ../x", "\u{0}", "a b"] {
+            let n = archive_name(name);
+            assert!(n
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'));
+            assert!(!n.starts_with('-'));
+        }
+    }
+
+    #[test]
+    fn line_lists() {
+        assert_eq!(describe_lines(&[]), "");
+        assert_eq!(describe_lines(&[4]), "line 4");
+        assert_eq!(describe_lines(&[4, 5]), "lines 4–5");
+        assert_eq!(describe_lines(&[2, 5, 6, 7, 10]), "lines 2, 5–7 and 10");
     }
 }
