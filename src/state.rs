@@ -36,6 +36,17 @@ pub struct AppState {
     pub selected: RwSignal<String>,
     /// The page's own URL without the fragment (for share links and SHARE-LINK.txt).
     pub site_url: StoredValue<Option<String>>,
+    /// What opening a link or an answers file dropped or changed, shown until dismissed.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// A short message for the polite live region ("Link copied").
+    pub status: RwSignal<String>,
+}
+
+/// One explanation in the notices panel: a title and the list of what happened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub title: String,
+    pub items: Vec<String>,
 }
 
 impl AppState {
@@ -44,6 +55,36 @@ impl AppState {
         self.answers.update(|a| {
             a.set(path, value);
         });
+    }
+}
+
+impl StepId {
+    /// Every step in order: the groups of `fields::STEPS`, then Review.
+    pub fn all() -> Vec<StepId> {
+        symfony_lambda_core::fields::STEPS
+            .iter()
+            .map(|s| StepId::Group(s.id))
+            .chain(std::iter::once(StepId::Review))
+            .collect()
+    }
+
+    /// The step `delta` places away from this one, if there is one.
+    pub fn neighbour(self, delta: isize) -> Option<StepId> {
+        let all = Self::all();
+        let here = all.iter().position(|s| *s == self)?;
+        let there = here.checked_add_signed(delta)?;
+        all.get(there).copied()
+    }
+
+    /// The title shown in the step list.
+    pub fn title(self) -> &'static str {
+        match self {
+            StepId::Group(id) => symfony_lambda_core::fields::STEPS
+                .iter()
+                .find(|s| s.id == id)
+                .map_or(id, |s| s.title),
+            StepId::Review => "Review",
+        }
     }
 }
 
@@ -89,6 +130,8 @@ pub fn provide_app_state(initial: Answers, site_url: Option<String>) -> AppState
         step: RwSignal::new(StepId::Group("project")),
         selected: RwSignal::new("serverless.yml".to_string()),
         site_url,
+        notices: RwSignal::new(Vec::new()),
+        status: RwSignal::new(String::new()),
     };
     provide_context(state);
     state
