@@ -292,10 +292,10 @@ fn generate(args: &Args, answers: &Answers) -> Result<(), Failure> {
 /// made the way the web app makes its own (origin and path: no query, and `/` for an empty path),
 /// so that SHARE-LINK.txt, and with it the zip, come out the same.
 fn site_url_of(link: &str) -> Option<String> {
-    let base = link.trim().split('#').next().unwrap_or_default();
+    let base = link::split(link).0?;
     let base = base.split('?').next().unwrap_or_default();
-    let (scheme, rest) = base.split_once("://")?;
-    if scheme.is_empty() || rest.is_empty() {
+    let (_, rest) = base.split_once("://")?;
+    if rest.is_empty() {
         return None;
     }
     Some(if rest.contains('/') {
@@ -447,6 +447,7 @@ mod tests {
         );
         assert_eq!(site_url_of("#1.rg=us-east-1"), None);
         assert_eq!(site_url_of("1.rg=us-east-1"), None);
+        assert_eq!(site_url_of("1.ps=a://b"), None);
     }
 
     #[test]

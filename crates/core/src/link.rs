@@ -200,15 +200,36 @@ pub fn decode_onto(base: &Answers, input: &str) -> Decoded {
     decoded
 }
 
-/// The fragment part of whatever the user pasted: after the first `#`; a URL without `#` has an
-/// empty fragment (the defaults).
+/// The fragment part of whatever the user pasted: see [`split`].
 fn fragment_of(input: &str) -> &str {
+    split(input).1
+}
+
+/// Splits what the user pasted into the page address (when it is a whole URL: it starts with a
+/// scheme such as `https://`) and the fragment without `#`. A URL without `#` has an empty
+/// fragment, which means the defaults. A fragment's values may contain `://` themselves, so only
+/// a scheme at the very start makes a URL.
+pub fn split(input: &str) -> (Option<&str>, &str) {
     let input = input.trim();
-    match input.split_once('#') {
-        Some((_, fragment)) => fragment,
-        None if input.contains("://") => "",
-        None => input,
+    let (before, fragment) = match input.split_once('#') {
+        Some((before, fragment)) => (before, Some(fragment)),
+        None => (input, None),
+    };
+    if starts_with_scheme(before) {
+        (Some(before), fragment.unwrap_or(""))
+    } else {
+        (None, fragment.unwrap_or(input))
     }
+}
+
+/// `scheme://` at the start, the scheme being a letter then letters, digits, `+`, `-` or `.`.
+fn starts_with_scheme(s: &str) -> bool {
+    let Some((scheme, _)) = s.split_once("://") else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 /// `12` from `12` or `z12`; `None` for anything that is not a version tag.
@@ -588,6 +609,18 @@ mod tests {
         let mut s = String::from("1.st=prod");
         protect_last_char(&mut s);
         assert_eq!(s, "1.st=prod");
+    }
+
+    #[test]
+    fn split_tells_urls_from_fragments() {
+        assert_eq!(
+            split(" https://x.test/a/#1.rg=us-east-1 "),
+            (Some("https://x.test/a/"), "1.rg=us-east-1")
+        );
+        assert_eq!(split("https://x.test/a/"), (Some("https://x.test/a/"), ""));
+        assert_eq!(split("#1.rg=us-east-1"), (None, "1.rg=us-east-1"));
+        assert_eq!(split("1.ps=a://b"), (None, "1.ps=a://b"));
+        assert_eq!(split("1.ps=a://b#c"), (None, "c"));
     }
 
     #[test]

@@ -170,6 +170,10 @@ fn a_url_without_fragment_opens_the_defaults() {
     assert!(decoded.notes.is_empty());
     assert_eq!(decode("#").answers, Answers::default());
     assert_eq!(decode("  ").answers, Answers::default());
+    // A value may contain `://`: that does not make the fragment a URL.
+    let odd = decode("1.ps=ftp://x");
+    assert_eq!(odd.answers.assets.production_stage, "ftp://x");
+    assert!(odd.notes.is_empty());
 }
 
 #[test]
