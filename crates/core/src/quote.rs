@@ -134,8 +134,8 @@ mod tests {
     /// can never collide with the other key); returns the value read back.
     fn yaml_roundtrip(s: &str) -> String {
         let parse = |doc: &str| -> serde_yaml::Mapping {
-            let v: serde_yaml::Value = serde_yaml::from_str(doc)
-                .unwrap_or_else(|e| panic!("{doc:?} does not parse: {e}"));
+            let v: serde_yaml::Value =
+                serde_yaml::from_str(doc).unwrap_or_else(|e| panic!("{doc:?} does not parse: {e}"));
             let map = v.as_mapping().expect("a mapping").clone();
             assert_eq!(map.len(), 1, "{doc:?}");
             map
