@@ -103,7 +103,7 @@ pub fn DownloadButton() -> impl IntoView {
                 class="button primary download-zip"
                 aria-describedby="download-reason"
                 aria-keyshortcuts="Control+Enter"
-                disabled=move || errors.get() > 0
+                disabled=move || { errors.get() > 0 }
                 on:click=move |_| download_zip(state)
             >
                 "Download zip"

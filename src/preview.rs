@@ -279,7 +279,8 @@ fn FileView(ctx: Ctx) -> impl IntoView {
                 return;
             }
             request_animation_frame(move || {
-                let Some(el) = scroller.get_untracked() else {
+                // The preview may be gone by the next frame.
+                let Some(Some(el)) = scroller.try_get_untracked() else {
                     return;
                 };
                 let Some(line) = el
