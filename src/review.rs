@@ -99,8 +99,7 @@ pub fn Review() -> impl IntoView {
 
             <h3>"Your steps after the download"</h3>
             {move || {
-                stale
-                    .get()
+                (stale.get() && steps.with(|s| !s.is_empty()))
                     .then(|| {
                         view! {
                             <p class="note">
@@ -137,6 +136,10 @@ fn ChecklistItem(step: ReadmeStep) -> impl IntoView {
         .into_iter()
         .map(|p| match p {
             Part::Text(t) => view! { <p>{rich(&t)}</p> }.into_any(),
+            Part::List(items) => view! {
+                <ul>{items.iter().map(|i| view! { <li>{rich(i)}</li> }).collect_view()}</ul>
+            }
+            .into_any(),
             Part::Code { code, .. } => view! { <Command code /> }.into_any(),
         })
         .collect_view();

@@ -186,7 +186,7 @@ pub fn Header() -> impl IntoView {
                         <circle cx="8" cy="8" r="6.5" fill="none" stroke="currentColor" stroke-width="1.5"></circle>
                         <path d="M8 1.5a6.5 6.5 0 0 1 0 13z" fill="currentColor"></path>
                     </svg>
-                    {move || theme.get().label()}
+                    <span class="button-text">{move || theme.get().label()}</span>
                 </button>
             </div>
             <dialog class="confirm" node_ref=dialog aria-labelledby="confirm-title">

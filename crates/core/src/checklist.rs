@@ -2,8 +2,9 @@
 //! show each step with a copy button per command without knowing how the README is written.
 //!
 //! Only the small part of Markdown that the README generator writes is understood: `##` headings
-//! start a step, fenced code blocks (```` ``` ````, with an optional language) are commands, and
-//! every other non-blank line is text. Deeper headings (`###`) stay inside the current step as
+//! start a step, fenced code blocks (```` ``` ````, with an optional language) are commands,
+//! lines starting with `- ` or `* ` are list items (indented lines continue the item), and every
+//! other non-blank line is text. Deeper headings (`###`) stay inside the current step as
 //! text; the `#` title and anything before the first `##` heading are not a step.
 
 /// One piece of a step, in the order of the README.
@@ -11,6 +12,8 @@
 pub enum Part {
     /// A paragraph (consecutive text lines joined by spaces), Markdown left as written.
     Text(String),
+    /// Consecutive list items, each with its continuation lines joined by spaces.
+    List(Vec<String>),
     /// A fenced code block: `lang` is what follows the opening fence (may be empty), `code` the
     /// lines between the fences, joined by `\n`, without a trailing newline.
     Code { lang: String, code: String },
@@ -28,7 +31,7 @@ impl ReadmeStep {
     pub fn commands(&self) -> impl Iterator<Item = &str> {
         self.parts.iter().filter_map(|p| match p {
             Part::Code { code, .. } => Some(code.as_str()),
-            Part::Text(_) => None,
+            Part::Text(_) | Part::List(_) => None,
         })
     }
 }
@@ -38,17 +41,23 @@ impl ReadmeStep {
 pub fn readme_steps(text: &str) -> Vec<ReadmeStep> {
     let mut steps: Vec<ReadmeStep> = Vec::new();
     let mut paragraph: Vec<&str> = Vec::new();
+    let mut items: Vec<String> = Vec::new();
     // The fence that opened the current code block (its backticks), its language and its lines.
     let mut fence: Option<(String, String, Vec<&str>)> = None;
 
-    fn flush(steps: &mut [ReadmeStep], paragraph: &mut Vec<&str>) {
-        if paragraph.is_empty() {
-            return;
-        }
-        let joined = paragraph.join(" ");
-        paragraph.clear();
-        if let Some(step) = steps.last_mut() {
-            step.parts.push(Part::Text(joined));
+    fn flush(steps: &mut [ReadmeStep], paragraph: &mut Vec<&str>, items: &mut Vec<String>) {
+        let step = steps.last_mut();
+        if !paragraph.is_empty() {
+            let joined = paragraph.join(" ");
+            paragraph.clear();
+            if let Some(step) = step {
+                step.parts.push(Part::Text(joined));
+            }
+        } else if !items.is_empty() {
+            let list = std::mem::take(items);
+            if let Some(step) = step {
+                step.parts.push(Part::List(list));
+            }
         }
     }
 
@@ -69,27 +78,44 @@ pub fn readme_steps(text: &str) -> Vec<ReadmeStep> {
         }
         let trimmed = line.trim_start();
         if trimmed.starts_with("```") {
-            flush(&mut steps, &mut paragraph);
+            flush(&mut steps, &mut paragraph, &mut items);
             let ticks: String = trimmed.chars().take_while(|&c| c == '`').collect();
             let lang = trimmed[ticks.len()..].trim().to_string();
             fence = Some((ticks, lang, Vec::new()));
         } else if let Some(title) = trimmed.strip_prefix("## ") {
-            flush(&mut steps, &mut paragraph);
+            flush(&mut steps, &mut paragraph, &mut items);
             steps.push(ReadmeStep {
                 title: title.trim().to_string(),
                 parts: Vec::new(),
             });
         } else if trimmed.starts_with("# ") || trimmed == "#" {
             // The document title: not a step.
-            flush(&mut steps, &mut paragraph);
+            flush(&mut steps, &mut paragraph, &mut items);
         } else if trimmed.trim().is_empty() {
-            flush(&mut steps, &mut paragraph);
+            flush(&mut steps, &mut paragraph, &mut items);
         } else if trimmed.starts_with('#') {
             // `###` and deeper: a sub-heading inside the step, kept as its own paragraph.
-            flush(&mut steps, &mut paragraph);
+            flush(&mut steps, &mut paragraph, &mut items);
             paragraph.push(trimmed.trim_start_matches('#').trim());
-            flush(&mut steps, &mut paragraph);
+            flush(&mut steps, &mut paragraph, &mut items);
+        } else if let Some(item) = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "))
+        {
+            if !paragraph.is_empty() {
+                flush(&mut steps, &mut paragraph, &mut items);
+            }
+            items.push(item.trim().to_string());
+        } else if line.starts_with(' ') && !items.is_empty() {
+            // An indented line continues the last list item.
+            if let Some(last) = items.last_mut() {
+                last.push(' ');
+                last.push_str(line.trim());
+            }
         } else {
+            if !items.is_empty() {
+                flush(&mut steps, &mut paragraph, &mut items);
+            }
             paragraph.push(line.trim());
         }
     }
@@ -101,7 +127,7 @@ pub fn readme_steps(text: &str) -> Vec<ReadmeStep> {
             });
         }
     }
-    flush(&mut steps, &mut paragraph);
+    flush(&mut steps, &mut paragraph, &mut items);
     steps
 }
 
@@ -141,6 +167,19 @@ mod tests {
         assert_eq!(
             steps[1].commands().collect::<Vec<_>>(),
             vec!["serverless deploy"]
+        );
+    }
+
+    #[test]
+    fn list_items_are_a_list_with_their_continuation_lines() {
+        let steps = readme_steps("## S\nCopy:\n- `a`\n- `b` and\n  more\n* c\nAfter.\n");
+        assert_eq!(
+            steps[0].parts,
+            vec![
+                Part::Text("Copy:".into()),
+                Part::List(vec!["`a`".into(), "`b` and more".into(), "c".into()]),
+                Part::Text("After.".into()),
+            ]
         );
     }
 
