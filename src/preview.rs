@@ -371,7 +371,8 @@ fn FileView(ctx: Ctx) -> impl IntoView {
                     " are added, lines starting with " <code>"-"</code> " removed."
                 </p>
             </Show>
-            <p class="file-changes" aria-live="polite">
+            // Not a live region: announcing it on every keystroke would drown the form's own messages.
+            <p class="file-changes">
                 {summary}
             </p>
             <div
