@@ -362,7 +362,7 @@ pub fn NoticesPanel() -> impl IntoView {
                                     })
                                     .collect_view()}
                                 <p class="notices-hint">
-                                    "Everything else was opened as it was. Check the fields named above, or start again from the defaults."
+                                    "Check the fields named above, dismiss this panel, or start again from the defaults."
                                 </p>
                                 <div class="notices-actions">
                                     <button

@@ -5,6 +5,7 @@ use leptos::html::{Details, Dialog};
 use leptos::prelude::*;
 use symfony_lambda_core::presets::{self, Preset};
 use symfony_lambda_core::Answers;
+use wasm_bindgen::JsCast;
 
 use crate::persist::{copy_share_link, OpenFile};
 use crate::state::{use_app_state, AppState, StepId};
@@ -101,6 +102,33 @@ pub fn Header() -> impl IntoView {
     let menu = NodeRef::<Details>::new();
     let pending = RwSignal::new(None::<Pending>);
 
+    // The presets menu closes on Escape (focus back on its button) and on a click elsewhere.
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            if let Some(m) = menu.get().filter(|m| m.open()) {
+                m.set_open(false);
+                if let Some(summary) = m
+                    .query_selector("summary")
+                    .ok()
+                    .flatten()
+                    .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = summary.focus();
+                }
+            }
+        }
+    };
+    let outside = window_event_listener(leptos::ev::click, move |ev| {
+        let Some(m) = menu.get_untracked() else {
+            return;
+        };
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if m.open() && !target.is_some_and(|t| m.contains(Some(&t))) {
+            m.set_open(false);
+        }
+    });
+    on_cleanup(move || outside.remove());
+
     let ask = move |p: Pending| {
         if let Some(m) = menu.get() {
             m.set_open(false);
@@ -156,7 +184,7 @@ pub fn Header() -> impl IntoView {
                 </div>
             </div>
             <div class="actions" role="toolbar" aria-label="Configuration">
-                <details class="menu" node_ref=menu>
+                <details class="menu" node_ref=menu on:keydown=close_on_escape>
                     <summary class="button">"Presets"</summary>
                     <ul class="menu-list">{preset_items}</ul>
                 </details>
