@@ -205,7 +205,7 @@ pub fn ShareLink() -> impl IntoView {
 
 /// Opens the answers file `text` (named `name`): replaces the answers, or explains why not.
 pub fn open_answers_file(state: AppState, name: &str, text: &str) {
-    match answers_file::read(text) {
+    match answers_file::read_subset(text) {
         Ok((answers, notes)) => {
             state.answers.set(answers);
             state.step.set(StepId::Review);

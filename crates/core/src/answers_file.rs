@@ -3,9 +3,13 @@
 //! back; JSON works too, since JSON is YAML.
 //!
 //! Writing is plain text: every value is a double-quoted YAML scalar produced by [`quote`], so no
-//! value, however strange, can change the file's structure. Reading goes through `serde_yaml`'s
-//! `Value` and then field by field, so that unknown groups and keys become notes instead of
-//! failures, and a value of the wrong shape names its field.
+//! value, however strange, can change the file's structure. Reading makes a tree of [`Node`]s and
+//! then goes field by field, so that unknown groups and keys become notes instead of failures, and
+//! a value of the wrong shape names its field. [`read`] (the CLI's, feature `yaml`) parses with
+//! `serde_yaml`; [`read_subset`] (the web app's) parses the part of YAML that answers files use
+//! without a YAML library, and refuses the rest with [`ReadError::Unsupported`].
+
+mod subset;
 
 use crate::answers::Answers;
 use crate::fields;
@@ -27,6 +31,13 @@ pub enum ReadError {
         line: usize,
         column: usize,
         message: String,
+    },
+    /// A YAML construct that [`read_subset`] does not read (the CLI reads full YAML).
+    #[error("line {line}, column {column}: {what} is not supported when a file is opened in the browser; write every value as a quoted string on one line (as the configurator and `symfony-lambda answers` do), or use the command line, which reads full YAML")]
+    Unsupported {
+        line: usize,
+        column: usize,
+        what: &'static str,
     },
     /// Nothing but comments or blank lines.
     #[error("the file holds no answers; an answers file starts with groups like `project:`")]
@@ -109,68 +120,64 @@ pub fn write(answers: &Answers) -> String {
     out
 }
 
+/// A parsed YAML value, as much of it as answers need.
+#[derive(Clone, Debug, PartialEq)]
+enum Value {
+    Null,
+    Bool(bool),
+    /// A number, written as `serde_yaml` writes it (`0.5`, `28`).
+    Number(String),
+    Text(String),
+    /// A list; its items are never answers, so they are not kept.
+    List,
+    /// Keys (as text) and values, in the file's order.
+    Map(Vec<(String, Node)>),
+    /// Only `serde_yaml` reads tags.
+    #[cfg_attr(not(feature = "yaml"), allow(dead_code))]
+    Tagged,
+}
+
+/// A value and, when the parser knows it, its line and column (1-based).
+#[derive(Clone, Debug, PartialEq)]
+struct Node {
+    value: Value,
+    at: Option<(usize, usize)>,
+}
+
+impl Node {
+    fn new(value: Value, at: Option<(usize, usize)>) -> Self {
+        Node { value, at }
+    }
+}
+
 /// What kind of YAML value `v` is, for messages.
-fn kind(v: &serde_yaml::Value) -> &'static str {
-    use serde_yaml::Value;
+fn kind(v: &Value) -> &'static str {
     match v {
         Value::Null => "nothing",
         Value::Bool(_) => "a true/false value",
         Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Sequence(_) => "a list",
-        Value::Mapping(_) => "a mapping",
-        Value::Tagged(_) => "a tagged value",
+        Value::Text(_) => "text",
+        Value::List => "a list",
+        Value::Map(_) => "a mapping",
+        Value::Tagged => "a tagged value",
     }
 }
 
 /// The scalar `v` as the answers' text, or `None` for lists, mappings and tagged values.
-fn scalar_text(v: &serde_yaml::Value) -> Option<String> {
-    use serde_yaml::Value;
+fn scalar_text(v: &Value) -> Option<String> {
     match v {
         Value::Null => Some(String::new()),
         Value::Bool(b) => Some(b.to_string()),
-        Value::Number(n) => Some(n.to_string()),
-        Value::String(s) => Some(s.clone()),
-        Value::Sequence(_) | Value::Mapping(_) | Value::Tagged(_) => None,
+        Value::Number(s) | Value::Text(s) => Some(s.clone()),
+        Value::List | Value::Map(_) | Value::Tagged => None,
     }
 }
 
-/// The line and column (1-based) where typed deserialization of `text` fails, if it does. Used
-/// to point at a value of the wrong shape, which the untyped `Value` cannot locate.
-fn first_error_location(text: &str) -> (Option<usize>, Option<usize>) {
-    match serde_yaml::from_str::<Answers>(text) {
-        Err(e) => match e.location() {
-            Some(l) => (Some(l.line()), Some(l.column())),
-            None => (None, None),
-        },
-        Ok(_) => (None, None),
-    }
-}
-
-fn key_text(k: &serde_yaml::Value) -> String {
-    scalar_text(k).unwrap_or_else(|| format!("({})", kind(k)))
-}
-
-/// Reads an answers file (YAML or JSON). Missing fields keep their defaults; unknown groups and
+/// The answers in the parsed file `root`. Missing fields keep their defaults; unknown groups and
 /// keys are ignored and reported as notes.
-pub fn read(text: &str) -> Result<(Answers, Vec<FileNote>), ReadError> {
-    use serde_yaml::Value;
-    let value: Value = serde_yaml::from_str(text).map_err(|e| {
-        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
-        // serde_yaml appends " at line L column C" to some messages; the variant says it already.
-        let message = e.to_string();
-        let message = match message.find(" at line ") {
-            Some(i) => message[..i].to_string(),
-            None => message,
-        };
-        ReadError::Syntax {
-            line,
-            column,
-            message,
-        }
-    })?;
-    let groups = match value {
-        Value::Mapping(m) => m,
+fn answers_from(root: Node) -> Result<(Answers, Vec<FileNote>), ReadError> {
+    let groups = match root.value {
+        Value::Map(m) => m,
         Value::Null => return Err(ReadError::Empty),
         other => {
             return Err(ReadError::NotMapping {
@@ -181,8 +188,7 @@ pub fn read(text: &str) -> Result<(Answers, Vec<FileNote>), ReadError> {
 
     let mut answers = Answers::default();
     let mut notes = Vec::new();
-    for (group_key, group_value) in &groups {
-        let group = key_text(group_key);
+    for (group, group_value) in groups {
         if !fields::STEPS.iter().any(|s| s.id == group) {
             let known: Vec<String> = fields::STEPS
                 .iter()
@@ -197,23 +203,21 @@ pub fn read(text: &str) -> Result<(Answers, Vec<FileNote>), ReadError> {
             });
             continue;
         }
-        let entries = match group_value {
-            Value::Mapping(m) => m,
+        let entries = match group_value.value {
+            Value::Map(m) => m,
             // `project:` with every field commented out: all defaults.
             Value::Null => continue,
-            other => {
-                let (line, column) = first_error_location(text);
+            ref other => {
                 return Err(ReadError::WrongShape {
                     path: group,
                     expected: "a mapping of fields",
                     found: kind(other),
-                    line,
-                    column,
+                    line: group_value.at.map(|a| a.0),
+                    column: group_value.at.map(|a| a.1),
                 });
             }
         };
-        for (field_key, field_value) in entries {
-            let key = key_text(field_key);
+        for (key, field_value) in entries {
             let path = format!("{group}.{key}");
             if fields::field(&path).is_none() {
                 let known: Vec<String> = fields::fields_of(&group)
@@ -228,22 +232,95 @@ pub fn read(text: &str) -> Result<(Answers, Vec<FileNote>), ReadError> {
                 });
                 continue;
             }
-            match scalar_text(field_value) {
+            match scalar_text(&field_value.value) {
                 Some(v) => {
                     answers.set(&path, v);
                 }
                 None => {
-                    let (line, column) = first_error_location(text);
                     return Err(ReadError::WrongShape {
                         path,
                         expected: "a single value (text, a number or true/false)",
-                        found: kind(field_value),
-                        line,
-                        column,
+                        found: kind(&field_value.value),
+                        line: field_value.at.map(|a| a.0),
+                        column: field_value.at.map(|a| a.1),
                     });
                 }
             }
         }
     }
     Ok((answers, notes))
+}
+
+/// Reads an answers file (YAML or JSON) with `serde_yaml`. Missing fields keep their defaults;
+/// unknown groups and keys are ignored and reported as notes.
+#[cfg(feature = "yaml")]
+pub fn read(text: &str) -> Result<(Answers, Vec<FileNote>), ReadError> {
+    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|e| {
+        let (line, column) = e.location().map_or((1, 1), |l| (l.line(), l.column()));
+        // serde_yaml appends " at line L column C" to some messages; the variant says it already.
+        let message = e.to_string();
+        let message = match message.find(" at line ") {
+            Some(i) => message[..i].to_string(),
+            None => message,
+        };
+        ReadError::Syntax {
+            line,
+            column,
+            message,
+        }
+    })?;
+    answers_from(from_serde(value)).map_err(|e| match e {
+        // The untyped value has no locations: typed deserialization finds the first misfit.
+        ReadError::WrongShape {
+            path,
+            expected,
+            found,
+            ..
+        } => {
+            let (line, column) = match serde_yaml::from_str::<Answers>(text) {
+                Err(e) => e
+                    .location()
+                    .map_or((None, None), |l| (Some(l.line()), Some(l.column()))),
+                Ok(_) => (None, None),
+            };
+            ReadError::WrongShape {
+                path,
+                expected,
+                found,
+                line,
+                column,
+            }
+        }
+        other => other,
+    })
+}
+
+#[cfg(feature = "yaml")]
+fn from_serde(v: serde_yaml::Value) -> Node {
+    use serde_yaml::Value as Y;
+    let value = match v {
+        Y::Null => Value::Null,
+        Y::Bool(b) => Value::Bool(b),
+        Y::Number(n) => Value::Number(n.to_string()),
+        Y::String(s) => Value::Text(s),
+        Y::Sequence(_) => Value::List,
+        Y::Mapping(m) => Value::Map(
+            m.into_iter()
+                .map(|(k, v)| {
+                    let k = from_serde(k).value;
+                    let key = scalar_text(&k).unwrap_or_else(|| format!("({})", kind(&k)));
+                    (key, from_serde(v))
+                })
+                .collect(),
+        ),
+        Y::Tagged(_) => Value::Tagged,
+    };
+    Node::new(value, None)
+}
+
+/// Reads an answers file without a YAML library: the YAML that [`write`] produces and that
+/// people write by hand (block mappings, quoted and plain values on one line, comments, JSON).
+/// Returns what [`read`] returns for such files; anything else is a [`ReadError::Unsupported`].
+pub fn read_subset(text: &str) -> Result<(Answers, Vec<FileNote>), ReadError> {
+    answers_from(subset::parse(text)?)
 }
