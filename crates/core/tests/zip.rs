@@ -124,3 +124,55 @@ fn generated_bundle_round_trips() {
         assert_eq!(text, original);
     }
 }
+
+/// The archive the `zip` crate writes for `bundle` with the options `zipfile` documents (Deflate
+/// level 6, DOS epoch, Unix, 0o644), which `zipfile::write` reproduces without the crate.
+fn zip_crate_archive(bundle: &Bundle, folder: Option<&str>) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let options = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(6))
+        .last_modified_time(zip::DateTime::DEFAULT)
+        .unix_permissions(0o644)
+        .system(zip::System::Unix);
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (path, text) in bundle.iter() {
+        let name = match folder {
+            Some(folder) => format!("{folder}/{path}"),
+            None => path.to_owned(),
+        };
+        zip.start_file(name, options).expect("entry");
+        zip.write_all(text.as_bytes()).expect("data");
+    }
+    zip.finish().expect("archive").into_inner()
+}
+
+#[test]
+fn bytes_equal_the_zip_crates() {
+    let mut bundles = vec![sample(), Bundle::new()];
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let mut all = vec![Answers::default()];
+    for entry in std::fs::read_dir(dir).expect("fixtures directory") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("fixture");
+        all.push(
+            symfony_lambda_core::answers_file::read(&text)
+                .expect("fixture")
+                .0,
+        );
+    }
+    for answers in all {
+        let plan = symfony_lambda_core::plan(&answers).expect("fixtures are valid");
+        bundles.push(generate::generate(&plan, &Options::default()));
+    }
+    assert!(bundles.len() >= 8);
+    for bundle in &bundles {
+        for folder in [None, Some("symfony-project")] {
+            assert_eq!(
+                zipfile::write(bundle, folder).expect("written"),
+                zip_crate_archive(bundle, folder),
+                "{folder:?}"
+            );
+        }
+    }
+}
