@@ -767,13 +767,36 @@ fn location(code: &str) -> Option<(f64, f64)> {
         .map(|(_, lat, lon)| (*lat, *lon))
 }
 
-/// Great-circle distance in km.
-fn distance(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
-    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().clamp(0.0, 1.0).asin()
+/// `sin(x)` and `cos(x)` for `|x| ≤ π`, by their Taylor series to full `f64` precision:
+/// `f64::sin` and `f64::cos` would add libm's argument reduction (about 8 KB) to the WebAssembly.
+fn sin_cos(x: f64) -> (f64, f64) {
+    let (mut sin, mut cos) = (0.0, 0.0);
+    // x^n / n!; at n = 30 it is below 1e-17 for |x| ≤ π.
+    let mut term = 1.0;
+    for n in 0..30u8 {
+        match n % 4 {
+            0 => cos += term,
+            1 => sin += term,
+            2 => cos -= term,
+            _ => sin -= term,
+        }
+        term *= x / f64::from(n + 1);
+    }
+    (sin, cos)
+}
+
+/// The point at latitude and longitude `at` (degrees) on the unit sphere. The nearer two
+/// places are on the globe, the larger the dot product of their points.
+fn unit_point(at: (f64, f64)) -> [f64; 3] {
+    let (sin_lat, cos_lat) = sin_cos(at.0.to_radians());
+    let (sin_lon, cos_lon) = sin_cos(at.1.to_radians());
+    [cos_lat * cos_lon, cos_lat * sin_lon, sin_lat]
+}
+
+/// How close `b` is to `a`: the cosine of the angle between them, larger when nearer.
+fn closeness(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (a, b) = (unit_point(a), unit_point(b));
+    a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
 }
 
 /// The three regions nearest to `code` for which `offers` holds, nearest first, as
@@ -785,9 +808,9 @@ pub fn nearest_regions(code: &str, offers: impl Fn(&Region) -> bool) -> Vec<&'st
     let mut found: Vec<(f64, &'static Region)> = catalogue::REGIONS
         .iter()
         .filter(|r| r.code != code && offers(r))
-        .filter_map(|r| location(r.code).map(|l| (distance(here, l), r)))
+        .filter_map(|r| location(r.code).map(|l| (closeness(here, l), r)))
         .collect();
-    found.sort_by(|x, y| x.0.total_cmp(&y.0));
+    found.sort_by(|x, y| y.0.total_cmp(&x.0));
     found.into_iter().take(3).map(|(_, r)| r).collect()
 }
 
@@ -1788,6 +1811,46 @@ fn check_ssm_parameter(a: &Answers, r: &mut Report) {
 
 #[cfg(test)]
 mod tests {
+    /// The great-circle distance in km (haversine, with libm's trigonometry).
+    fn haversine(a: (f64, f64), b: (f64, f64)) -> f64 {
+        let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
+        let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
+        let h = ((la2 - la1) / 2.0).sin().powi(2)
+            + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+        2.0 * 6371.0 * h.sqrt().clamp(0.0, 1.0).asin()
+    }
+
+    #[test]
+    fn nearest_regions_are_the_nearest_by_great_circle_distance() {
+        for x in [-3.1, -1.0, -0.2, 0.0, 0.7, 1.5, 3.1] {
+            let (s, c) = super::sin_cos(x);
+            assert!(
+                (s - f64::sin(x)).abs() < 1e-14 && (c - f64::cos(x)).abs() < 1e-14,
+                "{x}"
+            );
+        }
+        let mut checked = 0;
+        for region in catalogue::REGIONS {
+            let Some(here) = location(region.code) else {
+                continue;
+            };
+            let mut by_distance: Vec<(f64, &str)> = catalogue::REGIONS
+                .iter()
+                .filter(|r| r.code != region.code)
+                .filter_map(|r| location(r.code).map(|l| (haversine(here, l), r.code)))
+                .collect();
+            by_distance.sort_by(|x, y| x.0.total_cmp(&y.0));
+            let expected: Vec<&str> = by_distance.iter().take(3).map(|(_, c)| *c).collect();
+            let found: Vec<&str> = nearest_regions(region.code, |_| true)
+                .iter()
+                .map(|r| r.code)
+                .collect();
+            assert_eq!(found, expected, "{}", region.code);
+            checked += 1;
+        }
+        assert!(checked > 20, "{checked} regions");
+    }
+
     use super::*;
 
     #[test]
