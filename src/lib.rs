@@ -52,7 +52,7 @@ pub fn App() -> impl IntoView {
             on:dragleave=leave
             on:drop=drop
         >
-            <a class="skip-link" href="" on:click=skip_to_form>
+            <a class="skip-link" href="#step-title" on:click=skip_to_form>
                 "Skip to the current step"
             </a>
             <toolbar::Header />
