@@ -155,11 +155,12 @@ cliReady.catch(() => {});
 let browser;
 let server;
 
-async function newPage(options = {}, label = running) {
+/** A page in a fresh context; its problems are filed under `label`, or the check running then. */
+async function newPage(options = {}, label = null) {
   const context = await browser.newContext({ viewport: VIEWPORTS[0], acceptDownloads: true, ...options });
   context.setDefaultTimeout(10000);
   const page = await context.newPage();
-  watch(page, server.url.replace(/\/$/, ''), problems, () => label);
+  watch(page, server.url.replace(/\/$/, ''), problems, () => label ?? running);
   return page;
 }
 
