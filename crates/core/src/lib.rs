@@ -30,3 +30,32 @@ pub use answers::Answers;
 pub use bundle::Bundle;
 pub use plan::Plan;
 pub use validate::{option_disabled, plan, validate, validate_field, Issue, Report, Severity};
+
+/// Sorts `v` stably by `is_less`, by insertion: the lists sorted here hold a few dozen items at
+/// most, and every element type given to the standard library's sort adds 2–4 KB of
+/// WebAssembly.
+pub(crate) fn sort_small_by<T>(v: &mut [T], mut is_less: impl FnMut(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && is_less(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn sort_small_by_is_the_standard_stable_sort(v in proptest::collection::vec((0u8..5, any::<u16>()), 0..60)) {
+            let mut ours = v.clone();
+            super::sort_small_by(&mut ours, |a, b| a.0 < b.0);
+            let mut std = v;
+            std.sort_by_key(|x| x.0);
+            prop_assert_eq!(ours, std);
+        }
+    }
+}

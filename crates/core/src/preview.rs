@@ -42,8 +42,8 @@ pub fn tree<'a>(paths: impl IntoIterator<Item = &'a str>) -> Folder {
 }
 
 fn sort(folder: &mut Folder) {
-    folder.folders.sort_by(|a, b| a.name.cmp(&b.name));
-    folder.files.sort();
+    crate::sort_small_by(&mut folder.folders, |a, b| a.name < b.name);
+    crate::sort_small_by(&mut folder.files, |a, b| a < b);
     folder.folders.iter_mut().for_each(sort);
 }
 

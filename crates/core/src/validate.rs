@@ -97,9 +97,8 @@ pub fn validate(answers: &Answers) -> Report {
     }
     check(answers, &mut report);
     let position = |field: &str| Answers::PATHS.iter().position(|p| *p == field);
-    report
-        .issues
-        .sort_by_key(|i| (i.severity, position(i.field)));
+    let key = |i: &Issue| (i.severity, position(i.field));
+    crate::sort_small_by(&mut report.issues, |a, b| key(a) < key(b));
     report
 }
 
@@ -810,7 +809,7 @@ pub fn nearest_regions(code: &str, offers: impl Fn(&Region) -> bool) -> Vec<&'st
         .filter(|r| r.code != code && offers(r))
         .filter_map(|r| location(r.code).map(|l| (closeness(here, l), r)))
         .collect();
-    found.sort_by(|x, y| y.0.total_cmp(&x.0));
+    crate::sort_small_by(&mut found, |x, y| x.0 > y.0);
     found.into_iter().take(3).map(|(_, r)| r).collect()
 }
 
@@ -1137,7 +1136,7 @@ fn check_versions(a: &Answers, r: &mut Report) {
                 .filter(|v| !catalogue::version_cmp(v, symfony.php_min).is_lt())
                 .collect();
             let mut ok = ok;
-            ok.sort_by(|x, y| catalogue::version_cmp(x, y));
+            crate::sort_small_by(&mut ok, |x, y| catalogue::version_cmp(x, y).is_lt());
             r.error(
                 "php.symfony",
                 "versions.php",
