@@ -1,6 +1,8 @@
 //! The browser's reader (`read_subset`) against the CLI's (`read`, serde_yaml): on every file it
 //! accepts, it must give the same answers and notes; a file it calls broken must be broken for
 //! serde_yaml too; everything else it may only refuse as `Unsupported`.
+// `read` (serde_yaml) is behind the default feature `yaml`.
+#![cfg(feature = "yaml")]
 
 use proptest::prelude::*;
 use symfony_lambda_core::answers::Answers;

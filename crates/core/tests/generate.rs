@@ -2,6 +2,8 @@
 //! bundle per fixture answers file, every YAML file parsed, the env files parsed as Symfony's
 //! Dotenv reads them, the CloudFormation part linted with cfn-lint, and arbitrary text in every
 //! text field either rejected by validation or read back unchanged from the generated YAML.
+// Fixtures are read with `answers_file::read` (serde_yaml), behind the default feature `yaml`.
+#![cfg(feature = "yaml")]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
