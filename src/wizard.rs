@@ -295,22 +295,23 @@ fn field_body(state: AppState, field: &'static Field) -> impl IntoView {
         <div class="field" class:has-error=move || invalid().is_some()>
             {control}
             <div id=msg_id class="messages" aria-live="polite">
-                <For
-                    each=move || issues.get()
-                    key=|issue| (issue.severity, issue.message.clone())
-                    let:issue
-                >
-                    <p class=if issue.severity == Severity::Error {
-                        "issue issue-error"
-                    } else {
-                        "issue issue-warning"
-                    }>
-                        <span class="issue-kind">
-                            {if issue.severity == Severity::Error { "Error: " } else { "Warning: " }}
-                        </span>
-                        {rich(&issue.message)}
-                    </p>
-                </For>
+                {move || {
+                    issues
+                        .get()
+                        .into_iter()
+                        .map(|issue| {
+                            let error = issue.severity == Severity::Error;
+                            view! {
+                                <p class=if error { "issue issue-error" } else { "issue issue-warning" }>
+                                    <span class="issue-kind">
+                                        {if error { "Error: " } else { "Warning: " }}
+                                    </span>
+                                    {rich(&issue.message)}
+                                </p>
+                            }
+                        })
+                        .collect_view()
+                }}
             </div>
             <div id=help_id class="help">
                 <p class="why">{rich(field.why)}</p>
