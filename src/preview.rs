@@ -231,14 +231,20 @@ pub fn Preview() -> impl IntoView {
             <div class="preview-body">
                 <nav class="file-tree" aria-label="Files">
                     <ul class="tree-root">{tree}</ul>
-                    <Show when=move || marks.with(|m| !m.is_empty())>
-                        <p class="tree-legend">
-                            <span class="tree-mark" aria-hidden="true">
-                                "●"
-                            </span>
-                            " new or changed by the last edit"
-                        </p>
-                    </Show>
+                    {move || {
+                        marks
+                            .with(|m| !m.is_empty())
+                            .then(|| {
+                                view! {
+                                    <p class="tree-legend">
+                                        <span class="tree-mark" aria-hidden="true">
+                                            "●"
+                                        </span>
+                                        " new or changed by the last edit"
+                                    </p>
+                                }
+                            })
+                    }}
                 </nav>
                 <FileView ctx=ctx />
             </div>
@@ -365,12 +371,18 @@ fn FileView(ctx: Ctx) -> impl IntoView {
                     </button>
                 </div>
             </div>
-            <Show when=is_patch>
-                <p class="file-hint">
-                    "A patch for a file of your project: lines starting with " <code>"+"</code>
-                    " are added, lines starting with " <code>"-"</code> " removed."
-                </p>
-            </Show>
+            {move || {
+                is_patch()
+                    .then(|| {
+                        view! {
+                            <p class="file-hint">
+                                "A patch for a file of your project: lines starting with "
+                                <code>"+"</code> " are added, lines starting with " <code>"-"</code>
+                                " removed."
+                            </p>
+                        }
+                    })
+            }}
             // Not a live region: announcing it on every keystroke would drown the form's own messages.
             <p class="file-changes">
                 {summary}
