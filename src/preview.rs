@@ -188,22 +188,23 @@ pub fn Preview() -> impl IntoView {
     };
 
     // The preview follows the form: a new step shows the file that step is mostly about.
-    Effect::watch(
-        move || state.step.get(),
-        move |step, _, _| {
-            let group = match step {
-                StepId::Group(id) => id,
-                StepId::Review => "review",
-            };
-            if let Some(path) = state
-                .files
-                .with_untracked(|f| engine::main_file(group, &f.bundle))
-            {
-                state.selected.set(path);
-            }
-        },
-        false,
-    );
+    // (Effects skip their first run: only a change of step moves the preview.)
+    Effect::new(move |first: Option<()>| {
+        let step = state.step.get();
+        if first.is_none() {
+            return;
+        }
+        let group = match step {
+            StepId::Group(id) => id,
+            StepId::Review => "review",
+        };
+        if let Some(path) = state
+            .files
+            .with_untracked(|f| engine::main_file(group, &f.bundle))
+        {
+            state.selected.set(path);
+        }
+    });
 
     let stale = move || {
         state.files.with(|f| match (f.stale, f.bundle.is_empty()) {
@@ -269,43 +270,40 @@ fn FileView(ctx: Ctx) -> impl IntoView {
 
     // Another file starts at its top; within a file, the first changed line is scrolled into
     // view when it is out of sight.
-    Effect::watch(
-        move || shown.get(),
-        move |_, _, _| {
-            if let Some(el) = scroller.get_untracked() {
-                el.set_scroll_top(0);
-            }
-        },
-        false,
-    );
-    Effect::watch(
-        move || changed_lines.get(),
-        move |lines, _, _| {
-            if lines.is_empty() {
+    Effect::new(move |first: Option<()>| {
+        shown.track();
+        if first.is_none() {
+            return;
+        }
+        if let Some(el) = scroller.get_untracked() {
+            el.set_scroll_top(0);
+        }
+    });
+    Effect::new(move |first: Option<()>| {
+        let empty = changed_lines.with(|l| l.is_empty());
+        if first.is_none() || empty {
+            return;
+        }
+        request_animation_frame(move || {
+            // The preview may be gone by the next frame.
+            let Some(Some(el)) = scroller.try_get_untracked() else {
                 return;
+            };
+            let Some(line) = el
+                .query_selector(".line.changed")
+                .ok()
+                .flatten()
+                .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                return;
+            };
+            let (top, height) = (line.offset_top(), line.offset_height());
+            let (view_top, view_height) = (el.scroll_top(), el.client_height());
+            if top < view_top || top + height > view_top + view_height {
+                el.set_scroll_top((top - view_height / 3).max(0));
             }
-            request_animation_frame(move || {
-                // The preview may be gone by the next frame.
-                let Some(Some(el)) = scroller.try_get_untracked() else {
-                    return;
-                };
-                let Some(line) = el
-                    .query_selector(".line.changed")
-                    .ok()
-                    .flatten()
-                    .and_then(|l| l.dyn_into::<web_sys::HtmlElement>().ok())
-                else {
-                    return;
-                };
-                let (top, height) = (line.offset_top(), line.offset_height());
-                let (view_top, view_height) = (el.scroll_top(), el.client_height());
-                if top < view_top || top + height > view_top + view_height {
-                    el.set_scroll_top((top - view_height / 3).max(0));
-                }
-            });
-        },
-        false,
-    );
+        });
+    });
 
     let copy = move |_| {
         let path = shown.get_untracked();
