@@ -494,8 +494,32 @@ fn is_yaml_number(w: &[u8]) -> bool {
         && allowed
         && std::str::from_utf8(w)
             .ok()
-            .and_then(|s| s.replace('_', "").parse::<f64>().ok())
-            .is_some()
+            .is_some_and(|s| is_float_literal(&s.replace('_', "")))
+}
+
+/// Whether `s` is what Rust's `f64::from_str` accepts: an optional sign, then `inf`, `infinity`
+/// or `nan` in any case, or decimal digits with an optional point and exponent. Checked by hand
+/// so the web app does not carry the float parser for a yes/no answer.
+pub(crate) fn is_float_literal(s: &str) -> bool {
+    let s = s.strip_prefix(['+', '-']).unwrap_or(s);
+    if ["inf", "infinity", "nan"]
+        .iter()
+        .any(|w| s.eq_ignore_ascii_case(w))
+    {
+        return true;
+    }
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(at) => (&s[..at], Some(&s[at + 1..])),
+        None => (s, None),
+    };
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mantissa_ok = digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1073,6 +1097,69 @@ fn markdown_inline(out: &mut Out, line: &str, mut i: usize) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn float_literals_are_what_f64_from_str_accepts() {
+        let long = "9".repeat(400);
+        let cases = [
+            "",
+            ".",
+            "+",
+            "-",
+            "e",
+            "1",
+            "-1",
+            "+1",
+            "1.",
+            ".5",
+            "1.5",
+            "-.5",
+            "1e5",
+            "1E+5",
+            "1e-5",
+            "1.e3",
+            ".5e3",
+            "e5",
+            "1e",
+            "1e+",
+            "1.5.2",
+            "1..2",
+            "1e5e5",
+            "inf",
+            "-INF",
+            "Infinity",
+            "+infinity",
+            "nan",
+            "NaN",
+            "-nan",
+            "infin",
+            "0x10",
+            "1_000",
+            " 1",
+            "1 ",
+            "١",
+            "1ee5",
+            "--1",
+            "+-1",
+            ".e5",
+            "00.00",
+            &long,
+        ];
+        for case in cases {
+            assert_eq!(
+                is_float_literal(case),
+                case.parse::<f64>().is_ok(),
+                "{case:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn float_literal_check_matches_the_parser(s in "[-+0-9.eEinfaty_ ]{0,8}") {
+            prop_assert_eq!(is_float_literal(&s), s.parse::<f64>().is_ok());
+        }
+    }
 
     /// The text of `lines` joined back, as [`highlight`] promises.
     fn rebuild(lines: &[Line<'_>], trailing_newline: bool) -> std::string::String {

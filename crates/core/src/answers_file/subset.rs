@@ -839,7 +839,7 @@ fn plain(s: &str) -> Result<Value, &'static str> {
             matches!(
                 unsigned,
                 ".inf" | ".Inf" | ".INF" | ".nan" | ".NaN" | ".NAN"
-            ) || unsigned.parse::<f64>().is_ok()
+            ) || crate::highlight::is_float_literal(unsigned)
         }
     };
     if other_notation {
