@@ -20,7 +20,6 @@
 //! Secrets never enter a link because the answers contain none (ARNs and parameter names only).
 
 use std::fmt;
-use std::io::{Read, Write};
 
 use crate::answers::Answers;
 use crate::catalogue;
@@ -465,39 +464,42 @@ fn hex(c: u8) -> Option<u8> {
 // deflate and base64url
 
 fn deflate(data: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder
-        .write_all(data)
-        .expect("deflating into a Vec cannot fail");
-    encoder.finish().expect("deflating into a Vec cannot fail")
+    // The in-memory compressor reports errors only for invalid settings, which level 9 is not.
+    crate::zipfile::deflate_raw(data, 9).unwrap_or_default()
 }
 
 /// Inflates as much of `data` as can be read, up to [`MAX_DECODED_BYTES`]. The second value
 /// says what went wrong, if anything.
 fn inflate(data: &[u8]) -> (Vec<u8>, Option<String>) {
-    let mut decoder = flate2::read::DeflateDecoder::new(data);
-    let mut out = Vec::new();
-    let mut chunk = [0u8; 4096];
+    use flate2::{Decompress, FlushDecompress, Status};
+    let mut decoder = Decompress::new(false);
+    let mut out = Vec::with_capacity(4096);
     loop {
-        match decoder.read(&mut chunk) {
-            Ok(0) => return (out, None),
-            Ok(n) => {
-                if out.len() + n > MAX_DECODED_BYTES {
-                    let room = MAX_DECODED_BYTES - out.len();
-                    out.extend_from_slice(&chunk[..room]);
-                    let kib = MAX_DECODED_BYTES / 1024;
-                    return (
-                        out,
-                        Some(format!(
-                            "the compressed link unpacks to more than {kib} KiB, far more than \
-                             any configuration needs; only the first {kib} KiB were read"
-                        )),
-                    );
-                }
-                out.extend_from_slice(&chunk[..n]);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => {
+        let (before_in, before_out) = (decoder.total_in(), decoder.total_out());
+        let input = usize::try_from(before_in)
+            .ok()
+            .and_then(|n| data.get(n..))
+            .unwrap_or_default();
+        if out.capacity() - out.len() < 4096 {
+            out.reserve(4096);
+        }
+        let status = decoder.decompress_vec(input, &mut out, FlushDecompress::None);
+        if out.len() > MAX_DECODED_BYTES {
+            out.truncate(MAX_DECODED_BYTES);
+            let kib = MAX_DECODED_BYTES / 1024;
+            return (
+                out,
+                Some(format!(
+                    "the compressed link unpacks to more than {kib} KiB, far more than \
+                     any configuration needs; only the first {kib} KiB were read"
+                )),
+            );
+        }
+        match status {
+            Ok(Status::StreamEnd) => return (out, None),
+            // Progress: go on. No progress with input left or the stream unfinished: damaged.
+            Ok(_) if decoder.total_in() != before_in || decoder.total_out() != before_out => {}
+            _ => {
                 return (
                     out,
                     Some(

@@ -8,10 +8,7 @@
 //! Deflate at level 6, no extra fields. The bytes are those the `zip` crate writes for the same
 //! options (a test compares them).
 
-use std::io::Write;
-
-use flate2::write::DeflateEncoder;
-use flate2::{Compression, Crc};
+use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 
 use crate::Bundle;
 
@@ -55,13 +52,8 @@ pub fn write(bundle: &Bundle, folder: Option<&str>) -> Result<Vec<u8>, ZipError>
             None => path.to_owned(),
         };
         let data = text.as_bytes();
-        let mut encoder = DeflateEncoder::new(Vec::new(), Compression::new(6));
-        encoder
-            .write_all(data)
-            .map_err(|e| ZipError::Write(e.to_string()))?;
-        let compressed = encoder
-            .finish()
-            .map_err(|e| ZipError::Write(e.to_string()))?;
+        let compressed = deflate_raw(data, 6)
+            .ok_or_else(|| ZipError::Write(format!("could not compress `{name}`")))?;
         let mut crc = Crc::new();
         crc.update(data);
         let too_large = || ZipError::Write(format!("`{name}` is too large for a zip archive"));
@@ -131,5 +123,25 @@ impl Entry {
         out.extend_from_slice(&self.compressed.to_le_bytes());
         out.extend_from_slice(&self.size.to_le_bytes());
         out.extend_from_slice(&self.name_len.to_le_bytes());
+    }
+}
+
+/// `data` as a raw deflate stream (no zlib header) at `level` (0 to 9). Uses flate2's in-memory
+/// compressor rather than its `std::io` writers, which would bring `io::Error` into the web app.
+/// `None` only if the compressor reports an error.
+pub(crate) fn deflate_raw(data: &[u8], level: u32) -> Option<Vec<u8>> {
+    let mut encoder = Compress::new(Compression::new(level), false);
+    let mut out = Vec::with_capacity(data.len() / 2 + 64);
+    loop {
+        let consumed =
+            usize::try_from(encoder.total_in()).map_or(data.len(), |n| n.min(data.len()));
+        if out.capacity() - out.len() < 64 {
+            out.reserve(out.capacity().max(1024));
+        }
+        match encoder.compress_vec(&data[consumed..], &mut out, FlushCompress::Finish) {
+            Ok(Status::StreamEnd) => return Some(out),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
     }
 }
