@@ -6,9 +6,6 @@
 //! touched and line numbers come from a CSS counter); the tree is rebuilt only when the set of
 //! paths changes, and each file's marker is its own small reactive node.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -28,24 +25,43 @@ struct Row {
     parts: Vec<(Option<&'static str>, String)>,
 }
 
+/// Folds `bytes` into the 64-bit FNV-1a hash `hash` (a row key needs no keyed hasher, and this
+/// keeps SipHash and `HashMap` out of the web app).
+fn fnv1a(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 /// The rows of `text` highlighted as the format of `path`; `changed` lists 1-based line numbers.
 fn rows(path: &str, text: &str, changed: &[usize]) -> Vec<Row> {
-    let mut seen: HashMap<(u64, bool), u32> = HashMap::new();
+    // How many rows with each (hash, changed) pair came before: a short list, searched linearly.
+    let mut seen: Vec<((u64, bool), u32)> = Vec::new();
     highlight::highlight(path, text)
         .into_iter()
         .enumerate()
         .map(|(n, line)| {
             let changed = changed.contains(&(n + 1));
-            let mut hasher = DefaultHasher::new();
-            line.text.hash(&mut hasher);
+            let mut hash = fnv1a(
+                0xcbf2_9ce4_8422_2325,
+                &(line.text.len() as u64).to_le_bytes(),
+            );
+            hash = fnv1a(hash, line.text.as_bytes());
             for span in &line.spans {
-                span.class.hash(&mut hasher);
-                span.range.end.hash(&mut hasher);
+                hash = fnv1a(hash, &[span.class as u8]);
+                hash = fnv1a(hash, &(span.range.end as u64).to_le_bytes());
             }
-            let hash = hasher.finish();
-            let occurrence = seen.entry((hash, changed)).or_default();
-            let key = (hash, changed, *occurrence);
-            *occurrence += 1;
+            let occurrence = match seen.iter_mut().find(|(k, _)| *k == (hash, changed)) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    seen.push(((hash, changed), 0));
+                    0
+                }
+            };
+            let key = (hash, changed, occurrence);
             Row {
                 key,
                 changed,
