@@ -269,19 +269,7 @@ fn field_body(state: AppState, field: &'static Field) -> impl IntoView {
                 {unknown_option(value, opts.iter().map(|o| o.value).collect())}
                 {opts
                     .iter()
-                    .map(|o| {
-                        let reason = disabled_reason(state, path, o.value);
-                        view! {
-                            <option
-                                value=o.value
-                                prop:selected=move || value.get() == o.value
-                                disabled=move || reason.get().is_some()
-                            >
-                                {o.label}
-                                {move || reason.get().map(|_| " (unavailable)")}
-                            </option>
-                        }
-                    })
+                    .map(|o| option_view(state, path, value, o.value, o.label.to_string()))
                     .collect_view()}
             </select>
             <Unavailable state path options=opts.iter().map(|o| (o.value, o.label.to_string())).collect() />
@@ -344,6 +332,27 @@ fn disabled_reason(
     value: &'static str,
 ) -> Memo<Option<String>> {
     Memo::new(move |_| state.answers.with(|a| option_disabled(a, path, value)))
+}
+
+/// One option of a select, disabled (and marked) while other answers rule it out.
+fn option_view(
+    state: AppState,
+    path: &'static str,
+    value: Memo<String>,
+    code: &'static str,
+    text: String,
+) -> impl IntoView {
+    let reason = disabled_reason(state, path, code);
+    view! {
+        <option
+            value=code
+            prop:selected=move || value.get() == code
+            disabled=move || reason.get().is_some()
+        >
+            {text}
+            {move || reason.get().map(|_| " (unavailable)")}
+        </option>
+    }
 }
 
 /// A first option for a value that the list does not offer (from an old link or a hand-written
@@ -512,19 +521,8 @@ fn region_select(
     if same {
         known.push("same");
     }
-    let option = move |code: &'static str, text: String| {
-        let reason = disabled_reason(state, path, code);
-        view! {
-            <option
-                value=code
-                prop:selected=move || value.get() == code
-                disabled=move || reason.get().is_some()
-            >
-                {text}
-                {move || reason.get().map(|_| " (unavailable)")}
-            </option>
-        }
-    };
+    let option =
+        move |code: &'static str, text: String| option_view(state, path, value, code, text);
     let groups = areas
         .into_iter()
         .map(|area| {
