@@ -216,18 +216,19 @@ fn field_body(state: AppState, field: &'static Field) -> impl IntoView {
             <label class="label" for=id.clone()>
                 {field.label}
             </label>
-            <input
-                id=id.clone()
-                type="text"
-                class="input"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder=placeholder
-                aria-describedby=described.clone()
-                aria-invalid=invalid
-                prop:value=move || value.get()
-                on:input:target=move |ev| state.set(path, ev.target().value())
-            />
+            {text_input(
+                state,
+                path,
+                value,
+                TextInput {
+                    id: id.clone(),
+                    class: "input",
+                    described: described.clone(),
+                    placeholder: Some(placeholder),
+                    inputmode: None,
+                },
+                invalid,
+            )}
         }
         .into_any(),
         Kind::Number { unit, decimal } => view! {
@@ -235,17 +236,19 @@ fn field_body(state: AppState, field: &'static Field) -> impl IntoView {
                 {field.label}
             </label>
             <span class="with-unit">
-                <input
-                    id=id.clone()
-                    type="text"
-                    class="input number"
-                    autocomplete="off"
-                    inputmode=if decimal { "decimal" } else { "numeric" }
-                    aria-describedby=format!("{described} {id}-unit")
-                    aria-invalid=invalid
-                    prop:value=move || value.get()
-                    on:input:target=move |ev| state.set(path, ev.target().value())
-                />
+                {text_input(
+                    state,
+                    path,
+                    value,
+                    TextInput {
+                        id: id.clone(),
+                        class: "input number",
+                        described: format!("{described} {id}-unit"),
+                        placeholder: None,
+                        inputmode: Some(if decimal { "decimal" } else { "numeric" }),
+                    },
+                    invalid,
+                )}
                 <span class="unit" id=format!("{id}-unit")>
                     {unit}
                 </span>
@@ -322,6 +325,42 @@ fn field_body(state: AppState, field: &'static Field) -> impl IntoView {
                 </p>
             </div>
         </div>
+    }
+}
+
+/// The attributes that differ between a text field and a number field.
+struct TextInput {
+    id: String,
+    class: &'static str,
+    described: String,
+    /// Text fields: the example shown while empty (and no spell checking).
+    placeholder: Option<&'static str>,
+    /// Number fields: the on-screen keyboard to show.
+    inputmode: Option<&'static str>,
+}
+
+/// A one-line input that writes the answer at `path` on each keystroke.
+fn text_input(
+    state: AppState,
+    path: &'static str,
+    value: Memo<String>,
+    input: TextInput,
+    invalid: impl Fn() -> Option<&'static str> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <input
+            id=input.id
+            type="text"
+            class=input.class
+            autocomplete="off"
+            spellcheck=input.placeholder.map(|_| "false")
+            placeholder=input.placeholder
+            inputmode=input.inputmode
+            aria-describedby=input.described
+            aria-invalid=invalid
+            prop:value=move || value.get()
+            on:input:target=move |ev| state.set(path, ev.target().value())
+        />
     }
 }
 
