@@ -2,49 +2,6 @@
 
 use crate::Bundle;
 
-/// The 1-based numbers of the lines of `new` that are not part of a longest common subsequence
-/// of lines with `old`: the lines an edit added or changed.
-pub fn new_lines(old: &str, new: &str) -> Vec<usize> {
-    let a: Vec<&str> = old.lines().collect();
-    let b: Vec<&str> = new.lines().collect();
-    // Trim the common head and tail first: an edit usually touches a few lines of a long file.
-    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let tail = a[head..]
-        .iter()
-        .rev()
-        .zip(b[head..].iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
-    let a_mid = &a[head..a.len() - tail];
-    let b_mid = &b[head..b.len() - tail];
-    // LCS table over the middle only.
-    let (n, m) = (a_mid.len(), b_mid.len());
-    let mut table = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            table[i][j] = if a_mid[i] == b_mid[j] {
-                table[i + 1][j + 1] + 1
-            } else {
-                table[i + 1][j].max(table[i][j + 1])
-            };
-        }
-    }
-    let mut out = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while j < m {
-        if i < n && a_mid[i] == b_mid[j] {
-            i += 1;
-            j += 1;
-        } else if i < n && table[i + 1][j] >= table[i][j + 1] {
-            i += 1;
-        } else {
-            out.push(head + j + 1);
-            j += 1;
-        }
-    }
-    out
-}
-
 /// What changed between two bundles.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Changes {
@@ -79,7 +36,7 @@ pub fn between(old: &Bundle, new: &Bundle) -> Changes {
             None => changes.added.push(path.to_string()),
             Some(before) if before != text => changes
                 .changed
-                .push((path.to_string(), new_lines(before, text))),
+                .push((path.to_string(), crate::diff::inserted_lines(before, text))),
             Some(_) => {}
         }
     }
@@ -97,10 +54,16 @@ mod tests {
 
     #[test]
     fn marks_changed_and_inserted_lines() {
-        assert_eq!(new_lines("a\nb\nc\n", "a\nB\nc\n"), [2]);
-        assert_eq!(new_lines("a\nc\n", "a\nb\nc\nd\n"), [2, 4]);
-        assert_eq!(new_lines("a\nb\n", "a\n"), Vec::<usize>::new());
-        assert_eq!(new_lines("", "x\n"), [1]);
+        assert_eq!(crate::diff::inserted_lines("a\nb\nc\n", "a\nB\nc\n"), [2]);
+        assert_eq!(
+            crate::diff::inserted_lines("a\nc\n", "a\nb\nc\nd\n"),
+            [2, 4]
+        );
+        assert_eq!(
+            crate::diff::inserted_lines("a\nb\n", "a\n"),
+            Vec::<usize>::new()
+        );
+        assert_eq!(crate::diff::inserted_lines("", "x\n"), [1]);
     }
 
     #[test]

@@ -103,6 +103,18 @@ fn edit_script(old: &[&str], new: &[&str]) -> Vec<Op> {
     ops
 }
 
+/// The 1-based numbers of the lines of `new` that the edit script from `old` inserts: the lines an
+/// edit added or changed (the preview marks them).
+pub fn inserted_lines(old: &str, new: &str) -> Vec<usize> {
+    edit_script(&lines(old), &lines(new))
+        .into_iter()
+        .filter_map(|op| match op {
+            Op::Insert(j) => Some(j + 1),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Ranges of `ops` (start, end exclusive) that form hunks: each change with its context, hunks
 /// merged when the unchanged lines between two changes are no more than `before + after`.
 fn hunk_ranges(ops: &[Op], context: Context) -> Vec<(usize, usize)> {
