@@ -70,33 +70,8 @@ fn wrong_shape(
     format!("{at}`{path}` holds {found}, but it must be {expected}")
 }
 
-/// `value` as a double-quoted YAML scalar. Backslash, double quote, every control character and
-/// the characters YAML parsers treat as line breaks or refuse (NEL, U+2028, U+2029, BOM,
-/// U+FFFE/U+FFFF) are escaped, so the value reads back unchanged on one line.
-pub fn quote(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    out.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control()
-                || matches!(
-                    c,
-                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
-                ) =>
-            {
-                out.push_str(&format!("\\u{:04x}", u32::from(c)));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
+/// `value` as a double-quoted YAML scalar: every value of the answers file is written this way.
+pub use crate::quote::yaml_double_quoted as quote;
 
 /// The answers file for `answers`: a header that says what it is, then every group and field in
 /// the wizard's order, each field under a comment with its label.

@@ -53,6 +53,13 @@ pub fn yaml(s: &str) -> String {
     if s.chars().all(yaml_printable) {
         return format!("'{}'", s.replace('\'', "''"));
     }
+    yaml_double_quoted(s)
+}
+
+/// `s` as a double-quoted YAML scalar on one line: backslash, double quote and every character
+/// outside the printable set (controls, NEL, U+2028, U+2029, the byte order mark) escaped, so every
+/// YAML parser reads back exactly `s`.
+pub fn yaml_double_quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {

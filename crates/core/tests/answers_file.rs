@@ -83,7 +83,7 @@ fn quote_escapes_what_yaml_would_misread() {
     assert_eq!(quote("plain"), "\"plain\"");
     assert_eq!(quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
     assert_eq!(quote("a\nb\tc"), "\"a\\nb\\tc\"");
-    assert_eq!(quote("\u{85}\u{2028}"), "\"\\u0085\\u2028\"");
+    assert_eq!(quote("\u{85}\u{2028}"), "\"\\x85\\u2028\"");
     assert_eq!(quote("é"), "\"é\"");
 }
 
