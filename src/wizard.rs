@@ -5,34 +5,18 @@
 use leptos::prelude::*;
 use symfony_lambda_core::catalogue::{self, Availability};
 use symfony_lambda_core::fields::{self, Field, Kind, Opt};
+use symfony_lambda_core::validate::Counts;
 use symfony_lambda_core::{option_disabled, Report, Severity};
 
 use crate::state::{use_app_state, AppState, StepId};
 use crate::ui::{field_id, go_to_step, rich};
 
-/// Errors and warnings of one step (or of all steps for Review).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub errors: usize,
-    pub warnings: usize,
-}
-
-/// The open issues of `step`.
+/// The open issues of `step` (every issue for Review).
 pub fn counts(report: &Report, step: StepId) -> Counts {
-    let mut c = Counts::default();
-    for issue in &report.issues {
-        let in_step = match step {
-            StepId::Review => true,
-            StepId::Group(id) => issue.field.split('.').next() == Some(id),
-        };
-        if in_step {
-            match issue.severity {
-                Severity::Error => c.errors += 1,
-                Severity::Warning => c.warnings += 1,
-            }
-        }
-    }
-    c
+    report.counts(match step {
+        StepId::Review => None,
+        StepId::Group(id) => Some(id),
+    })
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

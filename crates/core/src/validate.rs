@@ -41,7 +41,29 @@ pub struct Report {
     pub issues: Vec<Issue>,
 }
 
+/// How many errors and warnings a set of issues holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
 impl Report {
+    /// The errors and warnings of the fields of one group (a wizard step, `project`), or of all
+    /// fields when `group` is `None`.
+    pub fn counts(&self, group: Option<&str>) -> Counts {
+        let mut c = Counts::default();
+        for issue in &self.issues {
+            if group.is_none_or(|g| issue.field.split('.').next() == Some(g)) {
+                match issue.severity {
+                    Severity::Error => c.errors += 1,
+                    Severity::Warning => c.warnings += 1,
+                }
+            }
+        }
+        c
+    }
+
     pub fn has_errors(&self) -> bool {
         self.issues.iter().any(|i| i.severity == Severity::Error)
     }
@@ -1871,6 +1893,36 @@ mod tests {
         );
         assert!(report.for_field("project.region").next().is_some());
         assert!(plan(&a).is_err());
+    }
+
+    #[test]
+    fn counts_per_group_and_in_all() {
+        let mut a = Answers::default();
+        a.functions.web_timeout = "99".into();
+        a.project.architecture = "arm64".into();
+        let report = validate(&a);
+        assert_eq!(
+            report.counts(Some("functions")),
+            Counts {
+                errors: 1,
+                warnings: 0
+            }
+        );
+        assert_eq!(
+            report.counts(Some("project")),
+            Counts {
+                errors: 0,
+                warnings: 1
+            }
+        );
+        assert_eq!(report.counts(Some("mailer")), Counts::default());
+        assert_eq!(
+            report.counts(None),
+            Counts {
+                errors: 1,
+                warnings: 1
+            }
+        );
     }
 
     #[test]
