@@ -37,14 +37,6 @@ pub fn save(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// The zip's file name for the current answers: `<service>-symfony-lambda.zip`.
-pub fn zip_name(state: AppState) -> String {
-    let folder = state
-        .answers
-        .with_untracked(|a| preview::archive_name(&a.project.service));
-    format!("{folder}.zip")
-}
-
 /// Downloads the zip of the current files, unless errors remain (then the files on show are
 /// those of the last valid answers, which are not what the user asked for). Says what happened
 /// in the status live region.
@@ -58,6 +50,7 @@ pub fn download_zip(state: AppState) {
     let folder = state
         .answers
         .with_untracked(|a| preview::archive_name(&a.project.service));
+    // `<service>-symfony-lambda.zip`, holding the folder of the same name.
     let name = format!("{folder}.zip");
     let zip = state
         .files
