@@ -713,6 +713,19 @@ fn show(value: &str) -> String {
     out
 }
 
+/// A character as a message names it: in backticks, except the ones that would be invisible there
+/// (a space, a non-breaking space), which are named in words.
+fn show_char(c: char) -> String {
+    match c {
+        ' ' => "a space".to_string(),
+        '\u{a0}' => "a non-breaking space".to_string(),
+        c if c.is_whitespace() && !c.is_control() => {
+            format!("the space character U+{:04X}", c as u32)
+        }
+        c => format!("`{}`", show(&c.to_string())),
+    }
+}
+
 /// The length a user name is assumed to have when every developer deploys a stage named after
 /// their login (`${opt:stage, env:USER}`).
 const ASSUMED_USER_STAGE: usize = 16;
@@ -867,8 +880,8 @@ fn service_problem(service: &str) -> Option<String> {
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
             .collect();
         return Some(format!(
-            "`{shown}` contains `{}`; a service name holds only letters, digits and hyphens, like `{}`",
-            show(&c.to_string()),
+            "`{shown}` contains {}; a service name holds only letters, digits and hyphens, like `{}`",
+            show_char(c),
             show(&fixed)
         ));
     }
@@ -890,9 +903,9 @@ fn stage_problem(stage: &str) -> Option<String> {
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
         .map(|c| {
             format!(
-                "`{}` contains `{}`; a stage name holds only letters, digits and hyphens",
+                "`{}` contains {}; a stage name holds only letters, digits and hyphens",
                 show(stage),
-                show(&c.to_string())
+                show_char(c)
             )
         })
 }
@@ -903,8 +916,8 @@ fn domain_problem(domain: &str, shown: &str) -> Option<String> {
     let shown = show(shown);
     if let Some(c) = domain.chars().find(|c| !c.is_ascii()) {
         return Some(format!(
-            "`{shown}` contains `{}`; write an internationalised domain name in its ASCII form (`xn--…`)",
-            show(&c.to_string())
+            "`{shown}` contains {}; write an internationalised domain name in its ASCII form (`xn--…`)",
+            show_char(c)
         ));
     }
     if domain.chars().any(|c| c.is_ascii_uppercase()) {
@@ -918,8 +931,8 @@ fn domain_problem(domain: &str, shown: &str) -> Option<String> {
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-' || *c == '.'))
     {
         return Some(format!(
-            "`{shown}` contains `{}`, which a domain name cannot hold; use letters, digits, hyphens and dots only",
-            show(&c.to_string())
+            "`{shown}` contains {}, which a domain name cannot hold; use letters, digits, hyphens and dots only",
+            show_char(c)
         ));
     }
     let labels: Vec<&str> = domain.split('.').collect();
@@ -1646,9 +1659,9 @@ fn check_database(a: &Answers, r: &mut Report) {
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '_'))
     {
         Some(format!(
-            "`{}` contains `{}`; a database name holds only letters, digits and underscores",
+            "`{}` contains {}; a database name holds only letters, digits and underscores",
             show(name),
-            show(&c.to_string())
+            show_char(c)
         ))
     } else if name.len() > max_len {
         Some(format!(
@@ -1801,8 +1814,8 @@ fn check_ssm_parameter(a: &Answers, r: &mut Report) {
         .find(|c| !(c.is_ascii_alphanumeric() || "_.-/".contains(*c)))
     {
         Some(format!(
-            "`{shown}` contains `{}`; SSM parameter names hold only letters, digits, `_`, `.`, `-` and `/`",
-            show(&c.to_string())
+            "`{shown}` contains {}; SSM parameter names hold only letters, digits, `_`, `.`, `-` and `/`",
+            show_char(c)
         ))
     } else if name[1..].split('/').any(str::is_empty) {
         Some(format!(

@@ -550,7 +550,7 @@ fn cases() -> Vec<Case> {
         ),
         case(
             "ssm.parameter", "database.url_parameter", E,
-            "`/app/database url` contains ` `; SSM parameter names hold only letters, digits, `_`, `.`, `-` and `/`",
+            "`/app/database url` contains a space; SSM parameter names hold only letters, digits, `_`, `.`, `-` and `/`",
             |a| { a.database.engine = "ssm-url".into(); a.database.url_parameter = "/app/database_url".into() },
             |a| { a.database.engine = "ssm-url".into(); a.database.url_parameter = "/app/database url".into() },
         ),
