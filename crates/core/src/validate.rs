@@ -866,19 +866,21 @@ fn service_problem(service: &str) -> Option<String> {
     if service.is_empty() {
         return Some("the service name is empty; type a name like `symfony-project`".into());
     }
+    // The suggestion in both messages: every character a name cannot hold becomes a hyphen.
+    let fixed: String = service
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
     if !service.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return Some(format!(
-            "`{shown}` does not start with a letter; CloudFormation stack names must, so start it with a letter, like `app-{shown}`"
+            "`{shown}` does not start with a letter; CloudFormation stack names must, so start it with a letter, like `app-{}`",
+            show(fixed.trim_start_matches('-'))
         ));
     }
     if let Some(c) = service
         .chars()
         .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
     {
-        let fixed: String = service
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-            .collect();
         return Some(format!(
             "`{shown}` contains {}; a service name holds only letters, digits and hyphens, like `{}`",
             show_char(c),
@@ -1906,6 +1908,18 @@ mod tests {
         );
         assert!(report.for_field("project.region").next().is_some());
         assert!(plan(&a).is_err());
+    }
+
+    #[test]
+    fn service_suggestions_are_valid_names() {
+        assert_eq!(
+            service_problem("9 bad:name").as_deref(),
+            Some("`9 bad:name` does not start with a letter; CloudFormation stack names must, so start it with a letter, like `app-9-bad-name`")
+        );
+        assert_eq!(
+            service_problem("my app").as_deref(),
+            Some("`my app` contains a space; a service name holds only letters, digits and hyphens, like `my-app`")
+        );
     }
 
     #[test]
